@@ -1,0 +1,1 @@
+"""Collect statements from feeds, listing pages and local files. Never touches the store."""

@@ -1,0 +1,1 @@
+"""The SQLite store: connection, migrations and queries. Only `jobs` and the CLI use it."""

@@ -1,0 +1,77 @@
+"""Numbered schema migrations; applied names are recorded in `_migrations`.
+
+Append a function to MIGRATIONS to change the schema; never edit one that shipped.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+MIGRATIONS = []
+
+
+def migration(fn):
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction. Returns their names."""
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with db.atomic():
+            fn(db)
+            db.execute(
+                "INSERT INTO _migrations VALUES (?, ?)",
+                [fn.__name__, datetime.now(UTC).isoformat(timespec="seconds")],
+            )
+        applied.append(fn.__name__)
+    return applied
+
+
+@migration
+def m001_collect(db):
+    db.execute("""
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY, name TEXT, kind TEXT, url TEXT, lang TEXT, issuer TEXT,
+            tier TEXT, enabled INTEGER,
+            etag TEXT, last_modified TEXT, body_hash TEXT,
+            last_status TEXT, last_error TEXT, last_fetch_at TEXT, last_success_at TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0, next_fetch_at TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY, command TEXT NOT NULL, started TEXT NOT NULL, finished TEXT,
+            status TEXT NOT NULL, pid INTEGER, config TEXT,
+            new INTEGER DEFAULT 0, updated INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0,
+            duplicate INTEGER DEFAULT 0, failed INTEGER DEFAULT 0, warnings INTEGER DEFAULT 0,
+            summary TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id),
+            source_id TEXT REFERENCES sources(id), url TEXT NOT NULL, status INTEGER,
+            bytes INTEGER, ms INTEGER, attempts INTEGER, error TEXT, at TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY, url_id TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+            supersedes TEXT REFERENCES documents(id), url TEXT NOT NULL, fetched_url TEXT,
+            external_id TEXT, source_id TEXT NOT NULL REFERENCES sources(id), issuer TEXT,
+            title TEXT, published TEXT, date_method TEXT, lang TEXT, text TEXT NOT NULL,
+            text_hash TEXT NOT NULL, doc_type TEXT, author TEXT, extraction TEXT,
+            fetched_at TEXT, run_id INTEGER REFERENCES runs(id),
+            fetch_id INTEGER REFERENCES fetches(id)
+        )""")
+    db.execute("CREATE UNIQUE INDEX documents_url_version ON documents(url_id, version)")
+    db.execute("CREATE INDEX documents_text_hash ON documents(text_hash)")
+    db.execute("CREATE INDEX documents_published ON documents(published)")
+    db.execute("CREATE INDEX documents_source ON documents(source_id)")
+    db.execute("CREATE INDEX fetches_run ON fetches(run_id)")
+    db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")

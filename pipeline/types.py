@@ -1,0 +1,108 @@
+"""Typed, frozen records that flow between stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SOURCE_KINDS = ("rss", "atom", "html-list", "file")
+LANGS = ("en", "es")
+TIERS = ("official", "media")
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 1.0
+    max_backoff: float = 60.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    host_delay: float = 1.0
+    user_agent: str = "Detente/{version} (+https://example.org/detente; statements research)"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str
+    url: str
+    lang: str
+    issuer: str
+    tier: str = "official"
+    enabled: bool = True
+    detect_language: bool = False
+    link_selector: str | None = None
+    link_pattern: str | None = None
+    max_pages: int = 50
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the store remembers of a source between runs."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    consecutive_failures: int = 0
+    next_fetch_at: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """One HTTP (or file) fetch, successful or not."""
+
+    url: str
+    status: int | None
+    bytes: int
+    ms: int
+    attempts: int = 1
+    error: str | None = None
+    not_modified: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    record: FetchRecord
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class CollectedDocument:
+    """A document as a collector found it, before the store dedupes it."""
+
+    url: str
+    title: str
+    text: str
+    published: str | None
+    date_method: str
+    lang: str
+    issuer: str
+    source_id: str
+    extraction: str
+    fetched_url: str
+    fetch_index: int | None = None
+    doc_type: str | None = None
+    external_id: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Harvest:
+    """Everything one source yielded in one run."""
+
+    source_id: str
+    documents: tuple[CollectedDocument, ...] = ()
+    fetches: tuple[FetchRecord, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    not_modified: bool = False
+    state: SourceState = field(default_factory=SourceState)
