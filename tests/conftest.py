@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from loopback import LoopbackServer
+
 from pipeline.config import settings_from_dict
 from pipeline.store.db import open_db
 from pipeline.types import HttpSettings
@@ -28,8 +28,15 @@ def server():
 
 @pytest.fixture
 def http_settings() -> HttpSettings:
-    return HttpSettings(timeout=1.0, retries=2, backoff=0.01, max_backoff=0.05,
-                        max_bytes=200_000, max_redirects=3, host_delay=0.0)
+    return HttpSettings(
+        timeout=1.0,
+        retries=2,
+        backoff=0.01,
+        max_backoff=0.05,
+        max_bytes=200_000,
+        max_redirects=3,
+        host_delay=0.0,
+    )
 
 
 @pytest.fixture
@@ -44,9 +51,19 @@ def make_settings(tmp_path):
     """Settings for a list of source dicts, with a database file under tmp_path."""
 
     def make(sources: list[dict], **sections):
-        raw = {"database": {"path": str(tmp_path / "t.db")}, "sources": sources,
-               "http": {"timeout": 1.0, "retries": 1, "backoff": 0.01, "host_delay": 0.0,
-                        "max_bytes": 200_000, "max_redirects": 3}, **sections}
+        raw = {
+            "database": {"path": str(tmp_path / "t.db")},
+            "sources": sources,
+            "http": {
+                "timeout": 1.0,
+                "retries": 1,
+                "backoff": 0.01,
+                "host_delay": 0.0,
+                "max_bytes": 200_000,
+                "max_redirects": 3,
+            },
+            **sections,
+        }
         return settings_from_dict(raw, tmp_path / "config.toml")
 
     return make

@@ -78,7 +78,9 @@ class LoopbackServer(ThreadingHTTPServer):
         return self.base + path
 
     def serve(self, path: str, body: bytes, status: int = 200, **headers):
-        self.routes[path] = lambda h: Reply(status, body, {k.replace("_", "-"): v for k, v in headers.items()})
+        self.routes[path] = lambda h: Reply(
+            status, body, {k.replace("_", "-"): v for k, v in headers.items()}
+        )
 
     def count(self, path: str) -> int:
         return sum(1 for p, _ in self.hits if p == path)

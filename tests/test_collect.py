@@ -42,7 +42,10 @@ def test_statedept_feed_collects_with_dedup_of_repeated_guid(server, http_settin
     # the repeated guid yields the same canonical URL twice; the store keeps one
     assert len(set(urls)) == 2
     water = next(d for d in h.documents if "water" in d.url)
-    assert water.url == "https://www.state.gov/joint-statement-on-the-u-s-mexico-water-arrangement-fixture"
+    assert (
+        water.url
+        == "https://www.state.gov/joint-statement-on-the-u-s-mexico-water-arrangement-fixture"
+    )
     assert water.doc_type == "Joint Statement" and water.extraction == "feed"
     assert water.published == "2025-04-28T15:00:00Z"
 
@@ -93,7 +96,10 @@ def test_summary_items_follow_the_link_and_extract_the_page(server, http_setting
     h = collect(server, http_settings, source(server.url("/summaries")))
     by_title = {d.title: d for d in h.documents}
     readout = by_title["Readout of a Call with the President of Mexico"]
-    assert readout.url == "https://www.whitehouse.gov/briefings-statements/2025/02/readout-call-fixture"
+    assert (
+        readout.url
+        == "https://www.whitehouse.gov/briefings-statements/2025/02/readout-call-fixture"
+    )
     assert readout.extraction == "trafilatura" and readout.date_method == "page-meta"
     assert readout.published == "2025-02-03T20:00:00Z"
     assert "Pennsylvania" not in readout.text and "ten thousand members" in readout.text
@@ -123,8 +129,13 @@ def test_html_list_follows_selected_links_once_and_dates_from_page(server, http_
     server.serve("/sre/archivo/prensa", fixture_bytes("pages/sre-listing.html"))
     server.serve("/sre/prensa/comunicado-001", fixture_bytes("pages/sre-001.html"))
     server.serve("/sre/prensa/comunicado-002", fixture_bytes("pages/sre-002.html"))
-    src = source(server.url("/sre/archivo/prensa"), kind="html-list", lang="es", issuer="MEX",
-                 link_pattern=r"/sre/prensa/[^/?#]+$")
+    src = source(
+        server.url("/sre/archivo/prensa"),
+        kind="html-list",
+        lang="es",
+        issuer="MEX",
+        link_pattern=r"/sre/prensa/[^/?#]+$",
+    )
     h = collect(server, http_settings, src)
     assert h.error is None
     assert server.count("/sre/prensa/comunicado-001") == 1
@@ -136,18 +147,29 @@ def test_html_list_follows_selected_links_once_and_dates_from_page(server, http_
 
 
 def test_listing_links_by_css_selector():
-    links = listing_links(fixture_bytes("pages/sre-listing.html"), "https://www.gob.mx/sre/archivo/prensa",
-                          "article h2 a", None)
-    assert links == ["https://www.gob.mx/sre/prensa/comunicado-001",
-                     "https://www.gob.mx/sre/prensa/comunicado-002"]
+    links = listing_links(
+        fixture_bytes("pages/sre-listing.html"),
+        "https://www.gob.mx/sre/archivo/prensa",
+        "article h2 a",
+        None,
+    )
+    assert links == [
+        "https://www.gob.mx/sre/prensa/comunicado-001",
+        "https://www.gob.mx/sre/prensa/comunicado-002",
+    ]
 
 
 def test_article_page_failure_is_a_warning_not_a_source_failure(server, http_settings):
     server.serve("/sre/archivo/prensa", fixture_bytes("pages/sre-listing.html"))
     server.serve("/sre/prensa/comunicado-001", fixture_bytes("pages/sre-001.html"))
     server.serve("/sre/prensa/comunicado-002", b"gone", status=500)
-    src = source(server.url("/sre/archivo/prensa"), kind="html-list", lang="es", issuer="MEX",
-                 link_selector="article h2 a")
+    src = source(
+        server.url("/sre/archivo/prensa"),
+        kind="html-list",
+        lang="es",
+        issuer="MEX",
+        link_selector="article h2 a",
+    )
     h = collect(server, http_settings, src)
     assert h.error is None and len(h.documents) == 1
     assert any("comunicado-002" in w and "HTTP 500" in w for w in h.warnings)

@@ -13,7 +13,7 @@ from pipeline.collect.collector import collect_source
 from pipeline.collect.http import Fetcher
 from pipeline.config import Settings
 from pipeline.store.documents import known_urls, save_document
-from pipeline.store.runs import COUNTS, finish_run, insert_fetches, start_run
+from pipeline.store.runs import finish_run, insert_fetches, start_run
 from pipeline.store.sources import record_harvest, source_state, sync_sources
 from pipeline.types import Harvest, Source
 
