@@ -19,7 +19,8 @@ def source(url: str, kind: str = "rss", **kw) -> Source:
     return Source(**(base | kw))
 
 
-def collect(server, http_settings, src, state=SourceState(), known=None, min_chars=200):
+def collect(server, http_settings, src, state=None, known=None, min_chars=200):
+    state = state or SourceState()
     with Fetcher(http_settings, sleep=lambda s: None) as f:
         return collect_source(src, state, f, min_chars, NOW, known)
 
@@ -111,7 +112,7 @@ def test_summary_items_follow_the_link_and_extract_the_page(server, http_setting
 
 def test_known_links_are_not_fetched_again(server, http_settings):
     server.serve("/summaries", fixture_bytes("feeds/summaries.xml"))
-    known = {"https://127.0.0.1:%d/pages/readout-call.html" % server.server_address[1]}
+    known = {f"https://127.0.0.1:{server.server_address[1]}/pages/readout-call.html"}
     collect(server, http_settings, source(server.url("/summaries")), known=known)
     assert server.count("/pages/readout-call.html") == 0
     assert server.count("/pages/undated.html") == 1

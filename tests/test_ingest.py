@@ -114,8 +114,8 @@ def test_documents_trace_to_source_fetch_and_run(server, make_settings):
     report = run_ingest(db, settings)
     row = next(
         db.query(
-            "SELECT d.run_id, f.url, f.status, s.issuer FROM documents d JOIN fetches f ON f.id = d.fetch_id "
-            "JOIN sources s ON s.id = d.source_id LIMIT 1"
+            "SELECT d.run_id, f.url, f.status, s.issuer FROM documents d "
+            "JOIN fetches f ON f.id = d.fetch_id JOIN sources s ON s.id = d.source_id LIMIT 1"
         )
     )
     assert row["run_id"] == report.run_id and row["url"] == server.url("/feed")
