@@ -38,9 +38,7 @@ class AppContext:
             if self.config_path or path.exists():
                 self._settings = load_settings(path, self.db_override)
             else:
-                self._settings = settings_from_dict(
-                    {}, Path.cwd() / "config.toml", self.db_override
-                )
+                self._settings = settings_from_dict({}, Path.cwd() / "config.toml", self.db_override)
         return self._settings
 
     def db_path(self) -> Path:
@@ -61,9 +59,7 @@ class AppContext:
 
 
 def json_option(fn):
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
-        fn
-    )
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(fn)
 
 
 @contextmanager
@@ -79,9 +75,7 @@ def progress_bar(quiet: bool, label: str):
         task = bar.add_task(label, total=None)
 
         def update(name: str, done: int, total: int):
-            bar.update(
-                task, description=f"{label}: {name}" if name else label, completed=done, total=total
-            )
+            bar.update(task, description=f"{label}: {name}" if name else label, completed=done, total=total)
 
         yield update
 

@@ -169,9 +169,7 @@ def _source(entry: Any, i: int, path: Path, where: _Where) -> Source:
     selector = entry.get("link_selector")
     pattern = entry.get("link_pattern")
     if values["kind"] == "html-list" and not (selector or pattern):
-        where.fail(
-            f"{prefix}.link_selector", "an html-list source needs link_selector or link_pattern"
-        )
+        where.fail(f"{prefix}.link_selector", "an html-list source needs link_selector or link_pattern")
     if pattern is not None:
         _check_regex(pattern, f"{prefix}.link_pattern", where)
     return Source(

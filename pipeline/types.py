@@ -106,3 +106,51 @@ class Harvest:
     error: str | None = None
     not_modified: bool = False
     state: SourceState = field(default_factory=SourceState)
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """What the NLP stage needs of a stored document."""
+
+    id: str
+    text: str
+    lang: str
+    issuer: str | None
+    published: str | None  # ISO date or datetime
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor: str | None  # resolved actor id; None when unresolved
+    kind: str  # name | role | demonym | ner
+    label: str  # PERSON ORG GPE NORP ROLE ...
+    sentence: int
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    sentence: int
+    start: int
+    end: int
+    text: str
+    speakers: tuple[str, ...]
+    speaker_text: str
+    speaker_source: str  # explicit | voice | issuer | context
+    cue: str | None
+    cue_lemma: str | None
+    content_start: int
+    content_end: int
+    targets: tuple[str, ...]
+    negated: bool
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    document_id: str
+    mentions: tuple[Mention, ...]
+    statements: tuple[Statement, ...]

@@ -74,3 +74,21 @@ def shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def registry():
+    from pipeline.nlp.registry import load_registry
+
+    return load_registry(REPO / "corpus" / "actors.toml")
+
+
+@pytest.fixture(scope="session")
+def nlp_stage(registry):
+    """The real English model with our ruler, loaded once per test session."""
+    from pipeline.nlp.stage import NlpStage
+
+    return NlpStage(registry, "en_core_web_sm")

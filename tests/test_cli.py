@@ -39,16 +39,12 @@ def test_every_command_has_help_ending_in_an_example_and_is_documented(path, cmd
     result = CliRunner().invoke(cli, [*path, "-h"])
     assert result.exit_code == 0, result.output
     assert "Example:" in result.output and "detente " in result.output.split("Example:")[-1]
-    docs = (REPO / "README.md").read_text() + "".join(
-        p.read_text() for p in (REPO / "docs").glob("*.md")
-    )
+    docs = (REPO / "README.md").read_text() + "".join(p.read_text() for p in (REPO / "docs").glob("*.md"))
     assert f"detente {' '.join(path)}" in docs, f"`detente {' '.join(path)}` is not documented"
 
 
 def write_config(tmp_path, server, bad_source=False) -> Path:
-    sources = [("state", server.url("/feed"))] + (
-        [("down", server.url("/down"))] if bad_source else []
-    )
+    sources = [("state", server.url("/feed"))] + ([("down", server.url("/down"))] if bad_source else [])
     body = '[database]\npath = "t.db"\n[http]\nhost_delay = 0.0\nretries = 0\n'
     for sid, url in sources:
         body += (

@@ -43,10 +43,7 @@ def test_statedept_feed_collects_with_dedup_of_repeated_guid(server, http_settin
     # the repeated guid yields the same canonical URL twice; the store keeps one
     assert len(set(urls)) == 2
     water = next(d for d in h.documents if "water" in d.url)
-    assert (
-        water.url
-        == "https://www.state.gov/joint-statement-on-the-u-s-mexico-water-arrangement-fixture"
-    )
+    assert water.url == "https://www.state.gov/joint-statement-on-the-u-s-mexico-water-arrangement-fixture"
     assert water.doc_type == "Joint Statement" and water.extraction == "feed"
     assert water.published == "2025-04-28T15:00:00Z"
 
@@ -97,10 +94,7 @@ def test_summary_items_follow_the_link_and_extract_the_page(server, http_setting
     h = collect(server, http_settings, source(server.url("/summaries")))
     by_title = {d.title: d for d in h.documents}
     readout = by_title["Readout of a Call with the President of Mexico"]
-    assert (
-        readout.url
-        == "https://www.whitehouse.gov/briefings-statements/2025/02/readout-call-fixture"
-    )
+    assert readout.url == "https://www.whitehouse.gov/briefings-statements/2025/02/readout-call-fixture"
     assert readout.extraction == "trafilatura" and readout.date_method == "page-meta"
     assert readout.published == "2025-02-03T20:00:00Z"
     assert "Pennsylvania" not in readout.text and "ten thousand members" in readout.text

@@ -20,9 +20,7 @@ def test_conditional_get_gets_304_and_sends_validators(server, http_settings):
     def feed(h):
         if h.headers.get("If-None-Match") == '"v1"':
             return Reply(304)
-        return Reply(
-            200, b"<rss/>", {"ETag": '"v1"', "Last-Modified": "Tue, 04 Mar 2025 20:00:00 GMT"}
-        )
+        return Reply(200, b"<rss/>", {"ETag": '"v1"', "Last-Modified": "Tue, 04 Mar 2025 20:00:00 GMT"})
 
     server.routes["/feed"] = feed
     with Fetcher(http_settings) as f:
@@ -51,11 +49,7 @@ def test_429_is_retried_then_succeeds(server, http_settings):
 
     def flaky(h):
         calls.append(1)
-        return (
-            Reply(429, b"slow down", {"Retry-After": "0"})
-            if len(calls) == 1
-            else Reply(200, b"fine")
-        )
+        return Reply(429, b"slow down", {"Retry-After": "0"}) if len(calls) == 1 else Reply(200, b"fine")
 
     server.routes["/flaky"] = flaky
     slept = []

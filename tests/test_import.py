@@ -19,9 +19,7 @@ GOOD = {
 
 def write_lines(tmp_path, lines: list) -> object:
     p = tmp_path / "in.jsonl"
-    p.write_bytes(
-        b"\n".join(x if isinstance(x, bytes) else json.dumps(x).encode() for x in lines) + b"\n"
-    )
+    p.write_bytes(b"\n".join(x if isinstance(x, bytes) else json.dumps(x).encode() for x in lines) + b"\n")
     return p
 
 

@@ -58,16 +58,13 @@ def test_changed_text_becomes_a_new_version(server, make_settings):
     run_ingest(db, settings)
     server.serve(
         "/feed",
-        body.replace(
-            b"publish the results of each review", b"publish the results of each quarterly review"
-        ),
+        body.replace(b"publish the results of each review", b"publish the results of each quarterly review"),
     )
     report = run_ingest(db, settings)
     assert report.counts["updated"] == 1
     rows = list(
         db.query(
-            "SELECT id, version, supersedes, text FROM documents "
-            "WHERE url LIKE '%water%' ORDER BY version"
+            "SELECT id, version, supersedes, text FROM documents WHERE url LIKE '%water%' ORDER BY version"
         )
     )
     assert [r["version"] for r in rows] == [1, 2]
@@ -92,11 +89,7 @@ def test_failing_source_is_isolated_and_backs_off(server, make_settings):
     report = run_ingest(db, settings)
     assert report.failed and report.status == "partial" and report.counts["new"] == 2
     row = db["sources"].get("down")
-    assert (
-        row["consecutive_failures"] == 1
-        and row["next_fetch_at"]
-        and "HTTP 503" in row["last_error"]
-    )
+    assert row["consecutive_failures"] == 1 and row["next_fetch_at"] and "HTTP 503" in row["last_error"]
     again = run_ingest(db, settings)
     assert {s.source_id: s.status for s in again.sources}["down"] == "deferred"
     hits = server.count("/down")

@@ -9,8 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 STAGES = ("collect", "nlp", "classify", "analyze", "report", "annotate")
 FORBIDDEN = {
     **{
-        stage: {"store", "jobs", "cli", "cli_support", *(s for s in STAGES if s != stage)}
-        for stage in STAGES
+        stage: {"store", "jobs", "cli", "cli_support", *(s for s in STAGES if s != stage)} for stage in STAGES
     },
     "store": {"jobs", "cli", "cli_support", *STAGES},
     "config": {"store", "jobs", "cli", "cli_support", *STAGES},

@@ -62,9 +62,7 @@ def collect_source(
     new_state = _next_state(state, response)
     if response.not_modified or new_state.body_hash == state.body_hash:
         return run.harvest(not_modified=True, state=new_state)
-    step: Callable[[_Run, Response], None] = (
-        _collect_listing if source.kind == "html-list" else _collect_feed
-    )
+    step: Callable[[_Run, Response], None] = _collect_listing if source.kind == "html-list" else _collect_feed
     try:
         step(run, response)
     except DetenteError as e:
@@ -173,9 +171,7 @@ def _add(
     author,
 ):
     if len(text) < run.min_chars:
-        run.warnings.append(
-            f"{fetched_url}: rejected, text too short for an article ({len(text)} chars)"
-        )
+        run.warnings.append(f"{fetched_url}: rejected, text too short for an article ({len(text)} chars)")
         return
     lang = run.source.lang
     if run.source.detect_language:

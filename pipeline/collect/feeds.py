@@ -39,9 +39,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
     if not parsed.entries and looks_like_html_page(body):
         title = html_title(body)
-        raise BlockedError(
-            f"{url}: expected a feed, got an HTML page" + (f" ({title!r})" if title else "")
-        )
+        raise BlockedError(f"{url}: expected a feed, got an HTML page" + (f" ({title!r})" if title else ""))
     if not parsed.entries and not parsed.get("version"):
         reason = parsed.get("bozo_exception", "no RSS or Atom elements")
         raise FeedError(f"{url}: not a feed: {_one_line(reason)}")

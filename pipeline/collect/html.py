@@ -85,9 +85,7 @@ def fragment_text(html: str) -> tuple[str, str | None]:
 
 
 def _doc_type(root) -> str | None:
-    for el in root.xpath(
-        './/*[contains(concat(" ", normalize-space(@class), " "), " doctype-meta ")]'
-    ):
+    for el in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " doctype-meta ")]'):
         value = " ".join(el.text_content().split())
         if value:
             return value
@@ -184,9 +182,7 @@ def _title(root) -> str:
     return ""
 
 
-def listing_links(
-    html: bytes, base_url: str, selector: str | None, pattern: str | None
-) -> list[str]:
+def listing_links(html: bytes, base_url: str, selector: str | None, pattern: str | None) -> list[str]:
     """Absolute article links of a listing page, by CSS selector and/or URL regex, in order."""
     root = parse_html(html)
     root.make_links_absolute(base_url, resolve_base_href=True)
@@ -199,9 +195,7 @@ def listing_links(
     hrefs = [a.get("href", "").strip() for a in anchors]
     if pattern:
         hrefs = [h for h in hrefs if re.search(pattern, h)]
-    return list(
-        dict.fromkeys(h for h in hrefs if h and not h.startswith(("mailto:", "javascript:")))
-    )
+    return list(dict.fromkeys(h for h in hrefs if h and not h.startswith(("mailto:", "javascript:"))))
 
 
 def looks_like_html_page(body: bytes) -> bool:

@@ -77,9 +77,7 @@ def collect_all(
         for i, source in enumerate(chosen):
             if progress:
                 progress(source.id, i, len(chosen))
-            outcomes.append(
-                _collect_one(db, settings, run_id, source, fetcher, force or bool(only))
-            )
+            outcomes.append(_collect_one(db, settings, run_id, source, fetcher, force or bool(only)))
     if progress:
         progress("", len(chosen), len(chosen))
     return outcomes
@@ -90,14 +88,8 @@ def _collect_one(db, settings, run_id, source: Source, fetcher, force) -> Source
         return SourceOutcome(source.id, "disabled")
     state = source_state(db, source.id)
     now = datetime.now(UTC)
-    if (
-        state.next_fetch_at
-        and not force
-        and state.next_fetch_at > now.isoformat(timespec="seconds")
-    ):
-        return SourceOutcome(
-            source.id, "deferred", error=f"backing off until {state.next_fetch_at}"
-        )
+    if state.next_fetch_at and not force and state.next_fetch_at > now.isoformat(timespec="seconds"):
+        return SourceOutcome(source.id, "deferred", error=f"backing off until {state.next_fetch_at}")
     harvest = collect_source(
         source,
         state,

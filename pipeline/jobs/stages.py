@@ -1,4 +1,4 @@
-"""The stages `ingest` runs after collecting: NLP, then classification, when available."""
+"""The stages `ingest` runs after collecting: NLP, then classification when a model exists."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ def after_collect(settings: Settings):
     """A function (db, run_id) -> summary dict that runs the later stages on pending work."""
 
     def run(db, run_id: int) -> dict:
-        return {}
+        from pipeline.jobs.process import process_pending
+
+        report = process_pending(db, settings, run_id, workers=settings.nlp.workers)
+        return {"process": report.summary()}
 
     return run

@@ -72,7 +72,7 @@ class PhraseIndex:
         candidates = []
         for i in range(len(words)):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                hit = self.exact.get(tuple(exact[i:i + n])) or self.folded.get(tuple(words[i:i + n]))
+                hit = self.exact.get(tuple(exact[i : i + n])) or self.folded.get(tuple(words[i : i + n]))
                 if hit:
                     candidates.append(PhraseMatch(folded[i][1], folded[i + n - 1][2], hit[0], hit[1]))
                     break

@@ -84,8 +84,11 @@ class Registry:
 
     def holders(self, role_id: str, on: date) -> list[str]:
         """Actors holding a role on a date. Example: ``holders("USA.secretary-of-state", d)``."""
-        return [a for start, end, a in self._holders.get(role_id, ())
-                if start <= on and (end is None or on <= end)]
+        return [
+            a
+            for start, end, a in self._holders.get(role_id, ())
+            if start <= on and (end is None or on <= end)
+        ]
 
     def role_for(self, country: str, slug: str) -> Role | None:
         return self.roles.get(f"{country}.{slug}")
@@ -122,8 +125,14 @@ def _roles(entries: list, path: Path) -> dict[str, Role]:
             _fail(path, f"{where}.id", f"duplicate role id {e['id']!r}")
         if not e["id"].startswith(e["country"] + "."):
             _fail(path, f"{where}.id", f"{e['id']!r} must start with its country {e['country']!r}.")
-        roles[e["id"]] = Role(e["id"], e["country"], e["title"], bool(e.get("single", False)),
-                              tuple(e.get("nouns_en", ())), tuple(e.get("nouns_es", ())))
+        roles[e["id"]] = Role(
+            e["id"],
+            e["country"],
+            e["title"],
+            bool(e.get("single", False)),
+            tuple(e.get("nouns_en", ())),
+            tuple(e.get("nouns_es", ())),
+        )
     return roles
 
 
@@ -138,12 +147,19 @@ def _actors(entries: list, roles: dict[str, Role], path: Path) -> dict[str, Acto
             _fail(path, where, f"duplicate actor id {e['id']!r}")
         if e["type"] not in ACTOR_TYPES:
             _fail(path, f"{where}.type", f"{e['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
-        spells = tuple(_spell(s, roles, f"{where}.roles[{j}]", path)
-                       for j, s in enumerate(e.get("roles", [])))
+        spells = tuple(
+            _spell(s, roles, f"{where}.roles[{j}]", path) for j, s in enumerate(e.get("roles", []))
+        )
         actors[e["id"]] = Actor(
-            e["id"], e["name"], e["type"], e["country"],
-            tuple(e.get("aliases_en", ())), tuple(e.get("aliases_es", ())),
-            tuple(e.get("demonyms_en", ())), tuple(e.get("demonyms_es", ())), spells,
+            e["id"],
+            e["name"],
+            e["type"],
+            e["country"],
+            tuple(e.get("aliases_en", ())),
+            tuple(e.get("aliases_es", ())),
+            tuple(e.get("demonyms_en", ())),
+            tuple(e.get("demonyms_es", ())),
+            spells,
         )
     for a in actors.values():
         if a.country not in actors:
@@ -188,7 +204,7 @@ def _holders(actors, roles, path) -> dict[str, list[tuple[date, date | None, str
         spells.sort()
         if not roles[role_id].single:
             continue
-        for (s1, e1, a1), (s2, _e2, a2) in zip(spells, spells[1:], strict=False):
+        for (_s1, e1, a1), (s2, _e2, a2) in zip(spells, spells[1:], strict=False):
             if e1 is None or e1 >= s2:
                 _fail(path, f"roles ({role_id})", f"{a1} and {a2} overlap from {s2}")
     return holders

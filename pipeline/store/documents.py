@@ -32,16 +32,13 @@ def save_document(
     key = url_id(doc.url)
     digest = text_hash(doc.text)
     latest = db.execute(
-        "SELECT id, version, text_hash FROM documents WHERE url_id = ? "
-        "ORDER BY version DESC LIMIT 1",
+        "SELECT id, version, text_hash FROM documents WHERE url_id = ? ORDER BY version DESC LIMIT 1",
         [key],
     ).fetchone()
     if latest and latest[2] == digest:
         return Saved("unchanged", latest[0])
     if not latest:
-        twin = db.execute(
-            "SELECT id FROM documents WHERE text_hash = ? LIMIT 1", [digest]
-        ).fetchone()
+        twin = db.execute("SELECT id FROM documents WHERE text_hash = ? LIMIT 1", [digest]).fetchone()
         if twin:
             return Saved("duplicate", twin[0])
     version = latest[1] + 1 if latest else 1

@@ -75,3 +75,40 @@ def m001_collect(db):
     db.execute("CREATE INDEX documents_source ON documents(source_id)")
     db.execute("CREATE INDEX fetches_run ON fetches(run_id)")
     db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+@migration
+def m002_statements(db):
+    db.execute("""
+        CREATE TABLE analyses (
+            document_id TEXT NOT NULL REFERENCES documents(id), pipeline TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id), processed_at TEXT,
+            mentions INTEGER, statements INTEGER, PRIMARY KEY (document_id, pipeline)
+        )""")
+    db.execute("""
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+            pipeline TEXT NOT NULL, sentence INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+            actor_id TEXT, kind TEXT, label TEXT, role TEXT
+        )""")
+    db.execute("CREATE INDEX mentions_document ON mentions(document_id, pipeline)")
+    db.execute("CREATE INDEX mentions_actor ON mentions(actor_id)")
+    db.execute("""
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+            pipeline TEXT NOT NULL, current INTEGER NOT NULL DEFAULT 1,
+            sentence INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+            speakers TEXT, speaker_text TEXT, speaker_source TEXT, cue TEXT, cue_lemma TEXT,
+            content_start INTEGER, content_end INTEGER, targets TEXT,
+            negated INTEGER, quoted INTEGER,
+            published TEXT, lang TEXT, source_id TEXT, run_id INTEGER REFERENCES runs(id)
+        )""")
+    db.execute("CREATE INDEX statements_document ON statements(document_id, pipeline)")
+    db.execute("CREATE INDEX statements_current_published ON statements(current, published)")
+    db.execute("""
+        CREATE TABLE statement_dyads (
+            statement_id TEXT NOT NULL REFERENCES statements(id),
+            speaker TEXT NOT NULL, target TEXT NOT NULL,
+            PRIMARY KEY (statement_id, speaker, target)
+        )""")
+    db.execute("CREATE INDEX statement_dyads_pair ON statement_dyads(speaker, target)")

@@ -1,0 +1,88 @@
+"""Terminal and file renderings used by the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+
+import click
+
+from pipeline.nlp.registry import Registry, fold
+
+STYLES = {
+    "PERSON": "bold cyan",
+    "GPE": "bold green",
+    "ORG": "bold magenta",
+    "NORP": "green",
+    "ROLE": "bold yellow",
+}
+
+
+def render_document(doc: dict, mentions: list[dict], statements: list[dict]):
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console() if sys.stdout.isatty() else Console(width=120)
+    console.print(
+        f"[bold]{doc['title']}[/bold]  ({doc['id']}, {doc['published']}, "
+        f"{doc['source_id']}, {doc['lang']}, v{doc['version']})"
+    )
+    console.print(doc["url"], style="dim", markup=False)
+    text = Text(doc["text"])
+    for m in mentions:
+        text.stylize(STYLES.get(m["label"], "bold") if m["actor_id"] else "underline", m["start"], m["end"])
+    console.print(text)
+    console.print()
+    for s in statements:
+        speakers = ", ".join(json.loads(s["speakers"])) or "?"
+        targets = ", ".join(json.loads(s["targets"])) or "-"
+        flags = "".join(f" [{f}]" for f in ("negated", "quoted") if s[f])
+        console.print(
+            f"[dim]{s['sentence']:>3}[/dim] [cyan]{speakers}[/cyan] "
+            f"({s['speaker_source']}{', ' + s['cue'] if s['cue'] else ''}) → "
+            f"[green]{targets}[/green]{flags}"
+        )
+    if not statements:
+        console.print("(not processed yet: run `detente process`)", style="dim")
+
+
+def write_rows(rows: Iterable[dict], fmt: str, fields: tuple[str, ...]):
+    out = sys.stdout
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()})
+        return
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def actor_rows(registry: Registry, query: str | None) -> list[dict]:
+    wanted = fold(query) if query else None
+    rows = []
+    for a in registry.actors.values():
+        haystack = [fold(x) for x in (a.id, a.name, *a.aliases)]
+        if wanted and not any(wanted in h for h in haystack):
+            continue
+        rows.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "type": a.type,
+                "country": a.country,
+                "aliases": list(a.aliases),
+                "roles": [
+                    {
+                        "role": r.role,
+                        "title": registry.roles[r.role].title,
+                        "start": r.start.isoformat(),
+                        "end": r.end.isoformat() if r.end else None,
+                    }
+                    for r in a.roles
+                ],
+            }
+        )
+    return rows
