@@ -86,3 +86,54 @@ def actor_rows(registry: Registry, query: str | None) -> list[dict]:
             }
         )
     return rows
+
+
+def print_model_report(version: str, ours, baseline):
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console() if sys.stdout.isatty() else Console(width=160)
+    table = Table(title=f"{version}: {ours.items} items")
+    for col in ("measure", "model P", "model R", "model F1", "lexicon P", "lexicon R", "lexicon F1"):
+        table.add_column(col)
+    for tag, s in ours.tags.items():
+        b = baseline.tags[tag]
+        table.add_row(tag, *(f"{x:.3f}" for x in (s.precision, s.recall, s.f1, b.precision, b.recall, b.f1)))
+    table.add_row("macro-F1", "", "", f"{ours.macro_f1:.3f}", "", "", f"{baseline.macro_f1:.3f}")
+    if ours.event_accuracy is not None:
+        table.add_row(
+            "event accuracy", "", "", f"{ours.event_accuracy:.3f}", "", "", f"{baseline.event_accuracy:.3f}"
+        )
+        table.add_row(
+            "event macro-F1", "", "", f"{ours.event_macro_f1:.3f}", "", "", f"{baseline.event_macro_f1:.3f}"
+        )
+    console.print(table)
+    if ours.confusion:
+        console.print(_confusion_table(ours.confusion))
+
+
+def _confusion_table(confusion: dict):
+    from rich.table import Table
+
+    from pipeline.classify.labels import EVENTS
+
+    present = [e for e in EVENTS if any(e in pair for pair in confusion)]
+    table = Table(title="events: gold (rows) × predicted (columns)")
+    table.add_column("gold")
+    for e in present:
+        table.add_column(e[:4])
+    for g in present:
+        table.add_row(g, *(str(confusion.get((g, p), "")) for p in present))
+    return table
+
+
+def corpus_summary(items) -> dict:
+    from collections import Counter
+
+    return {
+        "items": len(items),
+        "tags": dict(Counter(f"coop={i.cooperation}/tension={i.tension}" for i in items)),
+        "events": dict(Counter(i.event for i in items).most_common()),
+        "languages": dict(Counter(i.lang for i in items)),
+        "splits": dict(Counter(i.split or "unrecorded" for i in items)),
+    }

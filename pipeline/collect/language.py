@@ -15,7 +15,7 @@ _ES = frozenset(
 _WORD = re.compile(r"[a-záéíóúñü]+")
 
 
-def detect_language(text: str, default: str, min_words: int = 20) -> str:
+def detect_language(text: str, default: str, min_words: int = 20, min_hits: int = 5) -> str:
     """Return "en" or "es" when the text clearly is one, else ``default``.
 
     Example: ``detect_language("La Cancillería expresó su preocupación por la medida", "en")``
@@ -26,8 +26,8 @@ def detect_language(text: str, default: str, min_words: int = 20) -> str:
         return default
     en = sum(w in _EN for w in words)
     es = sum(w in _ES for w in words)
-    if en > 2 * es and en >= 5:
+    if en > 2 * es and en >= min_hits:
         return "en"
-    if es > 2 * en and es >= 5:
+    if es > 2 * en and es >= min_hits:
         return "es"
     return default

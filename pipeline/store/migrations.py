@@ -112,3 +112,16 @@ def m002_statements(db):
             PRIMARY KEY (statement_id, speaker, target)
         )""")
     db.execute("CREATE INDEX statement_dyads_pair ON statement_dyads(speaker, target)")
+
+
+@migration
+def m003_predictions(db):
+    db.execute("""
+        CREATE TABLE predictions (
+            statement_id TEXT NOT NULL REFERENCES statements(id), model TEXT NOT NULL,
+            cooperation INTEGER, tension INTEGER, p_cooperation REAL, p_tension REAL,
+            event TEXT, p_event REAL, tone REAL, weight REAL,
+            run_id INTEGER REFERENCES runs(id), created_at TEXT,
+            PRIMARY KEY (statement_id, model)
+        )""")
+    db.execute("CREATE INDEX predictions_model ON predictions(model)")

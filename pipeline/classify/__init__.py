@@ -1,0 +1,1 @@
+"""The classifier stage: cooperation and tension tags and an event type per statement."""
