@@ -92,3 +92,10 @@ def nlp_stage(registry):
     from pipeline.nlp.stage import NlpStage
 
     return NlpStage(registry, "en_core_web_sm")
+
+
+@pytest.fixture(scope="session")
+def classifier():
+    from pipeline.classify.persist import load_model
+
+    return load_model(REPO / "models", "statements")
