@@ -616,3 +616,90 @@ def corpus_import(fmt, file, out):
     else:
         click.echo(lines, nl=False)
     click.echo(conversion.report(), err=True)
+
+
+def _tone_filter(app, model, by, dyad, both, speaker, target, source, lang, since, until):
+    from pipeline.jobs.tone import current_model
+    from pipeline.store.tone import ToneFilter
+
+    dyads = ()
+    if dyad:
+        pair = _parse_dyad(dyad)
+        dyads = (pair, pair[::-1]) if both else (pair,)
+    return ToneFilter(
+        model=current_model(app.db(), app.settings(), model),
+        period=by,
+        dyads=dyads,
+        speaker_actor=speaker,
+        target_actor=target,
+        source=source,
+        lang=lang,
+        since=since,
+        until=until,
+    )
+
+
+def series_options(fn):
+    options = [
+        click.option(
+            "--by",
+            type=click.Choice(["day", "week", "month", "quarter"]),
+            default="month",
+            show_default=True,
+            help="Period of each point.",
+        ),
+        click.option("--dyad", help="Directed country pair SPEAKER:TARGET, e.g. USA:MEX."),
+        click.option("--speaker", help="Only statements with this speaker actor id."),
+        click.option("--target", help="Only statements about this target actor id."),
+        click.option("--source", help="Only this source id."),
+        click.option("--lang", type=click.Choice(["en", "es"]), help="Only this language."),
+        click.option("--from", "since", help="First day (ISO)."),
+        click.option("--to", "until", help="Last day (ISO)."),
+        click.option("--model", help="Classifier version (default: the configured one)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@cli.command()
+@series_options
+@click.option("--both", is_flag=True, help="With --dyad, also the reverse direction.")
+@click.option("--min-n", default=1, show_default=True, help="Drop points with fewer statements.")
+@click.option("--rolling", default=0, help="Rolling mean over this many points.")
+@click.option("--json", "fmt", flag_value="json", help="JSON lines.")
+@click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
+@click.pass_obj
+def tone(
+    app: AppContext, by, dyad, speaker, target, source, lang, since, until, model, both, min_n, rolling, fmt
+):
+    """Tone over time per directed dyad: mean P(cooperation) - P(tension) with a 95%
+    interval, cooperation and tension shares, intensity-weighted tone; shifts marked.
+
+    \b
+    Example:
+        detente tone --by week --dyad USA:MEX --from 2025-01-01
+        detente tone --by month --dyad USA:MEX --both --json
+    """
+    from pipeline.cli_render import print_series, write_rows
+    from pipeline.jobs.tone import tone_series
+
+    f = _tone_filter(app, model, by, dyad, both, speaker, target, source, lang, since, until)
+    series = tone_series(app.db(), f, min_n, rolling)
+    fields = (
+        "period",
+        "dyad",
+        "n",
+        "tone",
+        "ci_low",
+        "ci_high",
+        "cooperation_share",
+        "tension_share",
+        "intensity",
+        "rolling",
+        "shift",
+    )
+    if fmt:
+        write_rows((p.as_dict() for p in series.points), fmt, fields)
+        return
+    print_series(series)

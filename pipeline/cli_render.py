@@ -98,6 +98,9 @@ def print_model_report(version: str, ours, baseline):
         table.add_column(col)
     for tag, s in ours.tags.items():
         b = baseline.tags[tag]
+        if not s.support:
+            table.add_row(tag, *(["n/a (no labels)"] + [""] * 5))
+            continue
         table.add_row(tag, *(f"{x:.3f}" for x in (s.precision, s.recall, s.f1, b.precision, b.recall, b.f1)))
     table.add_row("macro-F1", "", "", f"{ours.macro_f1:.3f}", "", "", f"{baseline.macro_f1:.3f}")
     if ours.event_accuracy is not None:
@@ -137,3 +140,51 @@ def corpus_summary(items) -> dict:
         "languages": dict(Counter(i.lang for i in items)),
         "splits": dict(Counter(i.split or "unrecorded" for i in items)),
     }
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float]) -> str:
+    """Tone values in [-1, 1] as block characters."""
+    return "".join(SPARKS[min(7, max(0, int((v + 1) / 2 * 8)))] for v in values)
+
+
+def print_series(series):
+    from collections import defaultdict
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console() if sys.stdout.isatty() else Console(width=140)
+    by_dyad = defaultdict(list)
+    for p in series.points:
+        by_dyad[p.dyad].append(p)
+    if not by_dyad:
+        console.print("no statements match these filters")
+        return
+    for dyad, points in by_dyad.items():
+        console.print(
+            f"[bold]{dyad.replace(':', ' → ')}[/bold]  {sparkline([p.tone for p in points])}  "
+            f"(model {series.filter.model})"
+        )
+    table = Table()
+    for col in ("period", "dyad", "n", "tone", "95% CI", "coop", "tension", "intensity", "shift"):
+        table.add_column(col)
+    for p in series.points:
+        table.add_row(
+            p.period,
+            p.dyad,
+            str(p.n),
+            f"{p.tone:+.2f}",
+            f"[{p.ci_low:+.2f}, {p.ci_high:+.2f}]",
+            f"{p.cooperation_share:.0%}",
+            f"{p.tension_share:.0%}",
+            "" if p.intensity is None else f"{p.intensity:+.2f}",
+            "" if p.shift is None else f"z={p.shift:+.1f}",
+        )
+    console.print(table)
+    for (dyad, period), rows in series.drivers.items():
+        console.print(f"[bold]shift {dyad} {period}[/bold] driven by:")
+        for r in rows:
+            console.print(f"  {r['tone']:+.2f} {r['text'][:150]}  [dim]{r['url']}[/dim]", markup=True)

@@ -53,7 +53,8 @@ def test_real_unscon_file():
 def test_real_conflibert_test_set_through_the_cli(tmp_path):
     source = shared_data("conflibert", "cameo_class__test.tsv")
     out = tmp_path / "cb.jsonl"
-    result = CliRunner().invoke(cli, ["corpus", "import", "--format", "cameo", str(source), "--out", str(out)])
+    args = ["corpus", "import", "--format", "cameo", str(source), "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and "converted 451 items" in result.output
     scored = CliRunner().invoke(cli, ["evaluate", "model", str(out), "--json"])
     data = json.loads(scored.output)

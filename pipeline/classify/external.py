@@ -127,7 +127,7 @@ def convert_plover(path: Path) -> Conversion:
         out.items.append(
             _item(
                 "plover",
-                rec.get("id", str(n)),
+                f"{rec.get('id')}:{n}:{text}",
                 text,
                 *coop,
                 ours,

@@ -14,6 +14,7 @@ from pipeline.classify.train import train
 from pipeline.config import Settings
 from pipeline.jobs.process import PROJECT_ROOT, project_file
 from pipeline.store.runs import now_iso
+from pipeline.store.tone import add_tone_facts
 
 PENDING = """
     SELECT s.id, s.text FROM statements s
@@ -61,6 +62,7 @@ def classify_pending(
                 {"statement_id": sid, "model": model.version, **_row(p), "run_id": run_id, "created_at": at}
                 for (sid, _), p in zip(rows, predictions, strict=True)
             )
+            add_tone_facts(db, model.version, [sid for sid, _ in rows])
         report.statements += len(rows)
 
 

@@ -125,3 +125,46 @@ def m003_predictions(db):
             PRIMARY KEY (statement_id, model)
         )""")
     db.execute("CREATE INDEX predictions_model ON predictions(model)")
+
+
+WEEK = "date(day, '-6 days', 'weekday 1')"
+QUARTER = "substr(day, 1, 4) || '-Q' || ((cast(substr(day, 6, 2) AS integer) + 2) / 3)"
+
+
+@migration
+def m004_tone_facts(db):
+    """A narrow, indexed table behind the tone series: one row per prediction and
+    directed country pair, with the period keys precomputed. Derived data: it can be
+    rebuilt from statements, dyads and predictions at any time."""
+    db.execute("""
+        CREATE TABLE tone_facts (
+            statement_id TEXT NOT NULL REFERENCES statements(id), model TEXT NOT NULL,
+            speaker TEXT NOT NULL, target TEXT NOT NULL, day TEXT NOT NULL, week TEXT,
+            month TEXT, quarter TEXT, source_id TEXT, lang TEXT, tone REAL,
+            cooperation INTEGER, tension INTEGER, weight REAL,
+            PRIMARY KEY (statement_id, model, speaker, target)
+        )""")
+    db.execute("""CREATE INDEX tone_facts_series ON tone_facts(model, speaker, target, day, tone,
+                  cooperation, tension, weight, week, month, quarter, source_id, lang)""")
+    db.execute("""
+        CREATE TABLE statement_actors (
+            statement_id TEXT NOT NULL REFERENCES statements(id), role TEXT NOT NULL,
+            actor TEXT NOT NULL, PRIMARY KEY (statement_id, role, actor)
+        )""")
+    db.execute("CREATE INDEX statement_actors_actor ON statement_actors(actor, role)")
+    db.execute("""INSERT INTO statement_actors SELECT s.id, 'speaker', j.value
+                  FROM statements s, json_each(s.speakers) j""")
+    db.execute("""INSERT OR IGNORE INTO statement_actors SELECT s.id, 'target', j.value
+                  FROM statements s, json_each(s.targets) j""")
+    db.execute(TONE_FACTS_INSERT.format(where="s.current = 1"))
+
+
+TONE_FACTS_INSERT = f"""
+    INSERT OR IGNORE INTO tone_facts
+    SELECT statement_id, model, speaker, target, day, {WEEK}, substr(day, 1, 7), {QUARTER},
+           source_id, lang, tone, cooperation, tension, weight
+    FROM (SELECT p.statement_id, p.model, y.speaker, y.target, substr(s.published, 1, 10) AS day,
+                 s.source_id, s.lang, p.tone, p.cooperation, p.tension, p.weight
+          FROM predictions p JOIN statements s ON s.id = p.statement_id
+          JOIN statement_dyads y ON y.statement_id = p.statement_id
+          WHERE {{where}} AND s.published IS NOT NULL)"""

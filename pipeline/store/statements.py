@@ -41,12 +41,9 @@ def save_analysis(
     meta = db.execute(
         "SELECT published, lang, source_id, supersedes FROM documents WHERE id = ?", [doc_id]
     ).fetchone()
-    db.execute(
-        "UPDATE statements SET current = 0 WHERE document_id IN (?, ?) AND pipeline != ?",
-        [doc_id, meta[3] or "", pipeline],
-    )
+    _retire(db, "document_id = ? AND pipeline != ?", [doc_id, pipeline])
     if meta[3]:
-        db.execute("UPDATE statements SET current = 0 WHERE document_id = ?", [meta[3]])
+        _retire(db, "document_id = ?", [meta[3]])
     db["mentions"].insert_all(
         {
             "document_id": doc_id,
@@ -90,6 +87,14 @@ def save_analysis(
                 "run_id": run_id,
             }
         )
+        db["statement_actors"].insert_all(
+            (
+                {"statement_id": sid, "role": role, "actor": a}
+                for role, actors in (("speaker", s.speakers), ("target", s.targets))
+                for a in actors
+            ),
+            ignore=True,
+        )
         db["statement_dyads"].insert_all(
             {"statement_id": sid, "speaker": a, "target": b}
             for a, b in _dyads(s.speakers, s.targets, countries)
@@ -104,6 +109,16 @@ def save_analysis(
             "statements": len(analysis.statements),
         }
     )
+
+
+def _retire(db, where: str, params: list):
+    """Statements that stop being current leave the (derived) tone facts."""
+    db.execute(
+        f"DELETE FROM tone_facts WHERE statement_id IN (SELECT id FROM statements "
+        f"WHERE current = 1 AND {where})",
+        params,
+    )
+    db.execute(f"UPDATE statements SET current = 0 WHERE current = 1 AND {where}", params)
 
 
 def _dyads(speakers, targets, countries: dict[str, str]) -> Iterator[tuple[str, str]]:
