@@ -63,7 +63,7 @@ def attribute(
 
 def _statement(sent: Sentence, mentions: list[Mention], text: str, ctx: _Context) -> Statement:
     sentence_text = text[sent.start : sent.end]
-    if any(marker in sentence_text.lower() for marker in lx.ATTRIBUTION_MARKERS):
+    if _is_preamble(sent, sentence_text, mentions, ctx):
         people = [m.actor for m in mentions if m.actor and _is_person(m.actor, ctx.registry)]
         ctx.voice = people[-1] if people else ctx.voice
         return _make(sent, sentence_text, ctx, _default(ctx, sent, "issuer"), None, (), False)
@@ -76,6 +76,18 @@ def _statement(sent: Sentence, mentions: list[Mention], text: str, ctx: _Context
     speakers = subject[0].actors
     targets = tuple(dict.fromkeys(m.actor for m in mentions if m.actor and m.actor not in speakers))
     return _make(sent, sentence_text, ctx, subject, cue, targets, _negated(sent, cue, ctx.lang))
+
+
+def _is_preamble(sent: Sentence, sentence_text: str, mentions: list[Mention], ctx: _Context) -> bool:
+    """"The below is attributable to Spokesperson X:", or a release's opening byline
+    "Antony J. Blinken, Secretary of State": the person named becomes the voice."""
+    if any(marker in sentence_text.lower() for marker in lx.ATTRIBUTION_MARKERS):
+        return True
+    if sent.index > 1 or len(sentence_text) > 90 or sentence_text.rstrip().endswith((".", "?", "!")):
+        return False
+    first = mentions[0] if mentions else None
+    return bool(first and first.start == sent.start and first.actor
+                and _is_person(first.actor, ctx.registry) and "," in sentence_text)
 
 
 def _make(sent, sentence_text, ctx, subject, cue: Tok | None, targets, negated) -> Statement:
