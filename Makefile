@@ -20,6 +20,9 @@ demo: $(STAMP)
 	rm -f data/demo.db data/demo.db-wal data/demo.db-shm
 	$(BIN)/detente --config $(DEMO_CONFIG) ingest
 	$(BIN)/detente --config $(DEMO_CONFIG) sources
+	$(BIN)/detente --config $(DEMO_CONFIG) tone --by quarter --dyad USA:MEX --both
+	@echo "chart:  $$($(BIN)/detente --config $(DEMO_CONFIG) chart --dyad USA:MEX --by quarter --out $(OUT)/tone.png)"
+	@echo "report: $$($(BIN)/detente --config $(DEMO_CONFIG) report --dyad USA:MEX --out $(OUT)/report.html)"
 
 test: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench
@@ -30,4 +33,6 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check pipeline tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ingest_real_feeds.py
+	$(BIN)/python bench/tone_series.py
+	$(BIN)/python bench/nlp_speed.py

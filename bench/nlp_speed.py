@@ -46,10 +46,22 @@ def ours(rows: list[dict], tmp: str) -> tuple[float, object]:
     ensure_source(db, "bench", "import", "USA")
     with db.atomic():
         for i, r in enumerate(rows):
-            save_document(db, CollectedDocument(
-                url=r["link"] or f"urn:bench:{i}", title=r["title"], text=r["text"], published=None,
-                date_method="import", lang="en", issuer="USA", source_id="bench", extraction="import",
-                fetched_url=""), "2026-01-01T00:00:00Z")
+            save_document(
+                db,
+                CollectedDocument(
+                    url=r["link"] or f"urn:bench:{i}",
+                    title=r["title"],
+                    text=r["text"],
+                    published=None,
+                    date_method="import",
+                    lang="en",
+                    issuer="USA",
+                    source_id="bench",
+                    extraction="import",
+                    fetched_url="",
+                ),
+                "2026-01-01T00:00:00Z",
+            )
     stage = load_stage(settings)
     started = time.perf_counter()
     report = process_pending(db, settings, None, stage=stage)
@@ -67,7 +79,8 @@ def print_attribution(db):
         print(f"speaker source {source}: {n} ({n / total:.1%})")
     rows = db.execute(
         "SELECT speakers, cue, targets, text FROM statements WHERE speaker_source = 'explicit' "
-        "ORDER BY substr(id, 5) LIMIT 10").fetchall()
+        "ORDER BY substr(id, 5) LIMIT 10"
+    ).fetchall()
     for speakers, cue, targets, text in rows:
         print(f"  {speakers} [{cue}] -> {targets} | {text[:160]}")
 

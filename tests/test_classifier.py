@@ -42,12 +42,24 @@ def test_model_card_names_data_versions_thresholds_and_metrics(classifier):
 
 
 def test_predictions_have_the_tag_fields_and_tone(classifier):
-    rows = classifier.predict(["The two governments signed an agreement to share intelligence.",
-                               "La Cancillería rechazó categóricamente las acusaciones.",
-                               "Washington imposed sanctions on three officials."])
+    rows = classifier.predict(
+        [
+            "The two governments signed an agreement to share intelligence.",
+            "La Cancillería rechazó categóricamente las acusaciones.",
+            "Washington imposed sanctions on three officials.",
+        ]
+    )
     for row in rows:
-        assert set(row) == {"cooperation", "tension", "p_cooperation", "p_tension", "event",
-                            "p_event", "tone", "model"}
+        assert set(row) == {
+            "cooperation",
+            "tension",
+            "p_cooperation",
+            "p_tension",
+            "event",
+            "p_event",
+            "tone",
+            "model",
+        }
         assert row["tone"] == pytest.approx(row["p_cooperation"] - row["p_tension"], abs=1e-3)
     assert rows[0]["cooperation"] == 1 and rows[1]["tension"] == 1 and rows[2]["tension"] == 1
 
@@ -89,8 +101,9 @@ def test_training_is_reproducible():
     assert card_a["thresholds"] == card_b["thresholds"] and card_a["version"] == card_b["version"]
 
 
-def test_classify_adds_rows_per_model_version_without_duplicates(tmp_path, make_settings, nlp_stage,
-                                                                 classifier):
+def test_classify_adds_rows_per_model_version_without_duplicates(
+    tmp_path, make_settings, nlp_stage, classifier
+):
     from test_process import setup_db
 
     from pipeline.jobs.process import process_pending
@@ -109,8 +122,12 @@ def test_classify_adds_rows_per_model_version_without_duplicates(tmp_path, make_
 
 
 def test_tag_command_reads_lines_and_detects_spanish():
-    out = CliRunner().invoke(cli, ["tag", "-"], input="The ministers agreed to cooperate.\n"
-                             "México exige respeto a su soberanía y rechaza la medida.\n\n")
+    out = CliRunner().invoke(
+        cli,
+        ["tag", "-"],
+        input="The ministers agreed to cooperate.\n"
+        "México exige respeto a su soberanía y rechaza la medida.\n\n",
+    )
     assert out.exit_code == 0, out.output
     rows = [json.loads(x) for x in out.output.splitlines()]
     assert [r["lang"] for r in rows] == ["en", "es"]

@@ -15,8 +15,10 @@ from pipeline.cli import cli
 
 def test_cameo_codes_and_penta_classes(tmp_path):
     path = tmp_path / "c.tsv"
-    path.write_text("A said something.\t010\nB agreed.\t057\nC attacked.\t190\nD sent aid.\t2\n"
-                    "E protested.\t4\nF odd.\tX\n")
+    path.write_text(
+        "A said something.\t010\nB agreed.\t057\nC attacked.\t190\nD sent aid.\t2\n"
+        "E protested.\t4\nF odd.\tX\n"
+    )
     conv = convert_cameo(path)
     tags = [(i["cooperation"], i["tension"]) for i in conv.items]
     assert tags == [(0, 0), (1, 0), (0, 1), (1, 0), (0, 1)]
@@ -25,9 +27,11 @@ def test_cameo_codes_and_penta_classes(tmp_path):
 
 def test_plover_events_map_and_unknown_events_are_reported(tmp_path):
     path = tmp_path / "p.jsonl"
-    rows = [{"id": "1", "text": "They conceded.", "event": "CONCEDE", "coop_label": "cooperation"},
-            {"id": "2", "text": "They fought.", "event": "FIGHT", "coop_label": "tension"},
-            {"id": "3", "text": "", "event": "AGREE", "coop_label": "cooperation"}]
+    rows = [
+        {"id": "1", "text": "They conceded.", "event": "CONCEDE", "coop_label": "cooperation"},
+        {"id": "2", "text": "They fought.", "event": "FIGHT", "coop_label": "tension"},
+        {"id": "3", "text": "", "event": "AGREE", "coop_label": "cooperation"},
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows))
     conv = convert_plover(path)
     assert [(i["event"], i["tension"]) for i in conv.items] == [("YIELD", 0), (None, 1)]

@@ -135,6 +135,9 @@ def test_missing_model_gives_an_install_hint(registry):
 
 
 def test_opening_byline_makes_its_author_the_voice(nlp_stage):
-    a = analyze(nlp_stage, "Antony J. Blinken, Secretary of State\n\nThe attack on the embassy in Kabul "
-                           "was an act of terror.", published="2022-03-01")
+    a = analyze(
+        nlp_stage,
+        "Antony J. Blinken, Secretary of State\n\nThe attack on the embassy in Kabul was an act of terror.",
+        published="2022-03-01",
+    )
     assert a.statements[1].speakers == ("antony-blinken",) and a.statements[1].speaker_source == "voice"

@@ -177,6 +177,8 @@ def _title(root) -> str:
         if found:
             value = found[0] if isinstance(found[0], str) else found[0].text_content()
             value = " ".join(value.split())
+            if xp == "//title":
+                value = value.split(" | ")[0]  # "Title | Ministry | gob.mx"
             if value:
                 return value
     return ""

@@ -79,15 +79,20 @@ def _statement(sent: Sentence, mentions: list[Mention], text: str, ctx: _Context
 
 
 def _is_preamble(sent: Sentence, sentence_text: str, mentions: list[Mention], ctx: _Context) -> bool:
-    """"The below is attributable to Spokesperson X:", or a release's opening byline
+    """ "The below is attributable to Spokesperson X:", or a release's opening byline
     "Antony J. Blinken, Secretary of State": the person named becomes the voice."""
     if any(marker in sentence_text.lower() for marker in lx.ATTRIBUTION_MARKERS):
         return True
     if sent.index > 1 or len(sentence_text) > 90 or sentence_text.rstrip().endswith((".", "?", "!")):
         return False
     first = mentions[0] if mentions else None
-    return bool(first and first.start == sent.start and first.actor
-                and _is_person(first.actor, ctx.registry) and "," in sentence_text)
+    return bool(
+        first
+        and first.start == sent.start
+        and first.actor
+        and _is_person(first.actor, ctx.registry)
+        and "," in sentence_text
+    )
 
 
 def _make(sent, sentence_text, ctx, subject, cue: Tok | None, targets, negated) -> Statement:

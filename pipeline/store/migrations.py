@@ -168,3 +168,26 @@ TONE_FACTS_INSERT = f"""
           FROM predictions p JOIN statements s ON s.id = p.statement_id
           JOIN statement_dyads y ON y.statement_id = p.statement_id
           WHERE {{where}} AND s.published IS NOT NULL)"""
+
+
+@migration
+def m005_tone_daily(db):
+    """Daily sums per model, dyad, source and language: the series read these (a few
+    rows a day) instead of every statement, unless they filter on actors."""
+    db.execute("""
+        CREATE TABLE tone_daily (
+            model TEXT NOT NULL, speaker TEXT NOT NULL, target TEXT NOT NULL, day TEXT NOT NULL,
+            source_id TEXT NOT NULL, lang TEXT NOT NULL, week TEXT, month TEXT, quarter TEXT,
+            n INTEGER, s REAL, ss REAL, c INTEGER, t INTEGER, sw REAL, w REAL,
+            PRIMARY KEY (model, speaker, target, day, source_id, lang)
+        )""")
+    db.execute(TONE_DAILY_INSERT.format(where="1"))
+
+
+TONE_DAILY_INSERT = """
+    INSERT OR REPLACE INTO tone_daily
+    SELECT model, speaker, target, day, coalesce(source_id, ''), coalesce(lang, ''), week, month, quarter,
+           count(*), sum(tone), sum(tone * tone), sum(cooperation), sum(tension),
+           sum(tone * abs(weight)), sum(abs(weight))
+    FROM tone_facts WHERE {where}
+    GROUP BY model, speaker, target, day, coalesce(source_id, ''), coalesce(lang, '')"""

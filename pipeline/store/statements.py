@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
+from pipeline.store.tone import refresh_daily
 from pipeline.types import DocumentAnalysis, DocumentInput
 
 PENDING_SQL = """
@@ -112,13 +113,15 @@ def save_analysis(
 
 
 def _retire(db, where: str, params: list):
-    """Statements that stop being current leave the (derived) tone facts."""
-    db.execute(
-        f"DELETE FROM tone_facts WHERE statement_id IN (SELECT id FROM statements "
-        f"WHERE current = 1 AND {where})",
-        params,
-    )
+    """Statements that stop being current leave the (derived) tone facts and daily sums."""
+    retired = f"SELECT id FROM statements WHERE current = 1 AND {where}"
+    days = [
+        r[0]
+        for r in db.execute(f"SELECT DISTINCT day FROM tone_facts WHERE statement_id IN ({retired})", params)
+    ]
+    db.execute(f"DELETE FROM tone_facts WHERE statement_id IN ({retired})", params)
     db.execute(f"UPDATE statements SET current = 0 WHERE current = 1 AND {where}", params)
+    refresh_daily(db, days)
 
 
 def _dyads(speakers, targets, countries: dict[str, str]) -> Iterator[tuple[str, str]]:

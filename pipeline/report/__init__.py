@@ -1,0 +1,1 @@
+"""Charts and the analyst's HTML report, rendered from data handed in. Pure functions."""
