@@ -84,7 +84,8 @@ def _coverage(data: dict) -> str:
     head = "".join(f"<tr><td>{e(k)}</td><td>{e(str(v))}</td></tr>" for k, v in rows)
     sources = "".join(
         f"<tr><td>{e(s['id'])}</td><td>{e(s['name'] or '')}</td><td>{s['documents']}</td>"
-        f"<td>{e(s['first'] or '')}</td><td>{e(s['last'] or '')}</td><td>{e(s['last_status'] or '')}</td></tr>"
+        f"<td>{e(s['first'] or '')}</td><td>{e(s['last'] or '')}</td>"
+        f"<td>{e(s['last_status'] or '')}</td></tr>"
         for s in c["sources"]
     )
     return (

@@ -152,7 +152,8 @@ def statements_of(
         params.append(period)
     sql = f"""
         SELECT f.{f.period} AS period, f.speaker AS speaker_country, f.target AS target_country,
-               f.tone, f.day, f.week, f.month, f.quarter, s.id AS statement_id, s.text, s.speakers, s.targets, s.speaker_text,
+               f.tone, f.day, f.week, f.month, f.quarter, s.id AS statement_id, s.text, s.speakers,
+               s.targets, s.speaker_text,
                s.cue, s.pipeline, p.cooperation, p.tension, p.p_cooperation, p.p_tension, p.event,
                p.p_event, p.model, p.run_id AS prediction_run, d.id AS document_id, d.url, d.title,
                d.source_id, d.run_id AS document_run
