@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 SOURCE_KINDS = ("rss", "atom", "html-list", "file")
 LANGS = ("en", "es")
@@ -154,3 +154,21 @@ class DocumentAnalysis:
     document_id: str
     mentions: tuple[Mention, ...]
     statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str
+    dyad: str  # "USA:MEX" = USA speaking about MEX
+    n: int
+    tone: float
+    ci_low: float
+    ci_high: float
+    cooperation_share: float
+    tension_share: float
+    intensity: float | None  # tone weighted by |event weight| (LABELS.md)
+    rolling: float | None = None
+    shift: float | None = None  # z of the change from the previous point, when significant
+
+    def as_dict(self) -> dict:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}

@@ -6,31 +6,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 
 import numpy as np
+
+from pipeline.types import Point
 
 BOOTSTRAP_BELOW = 30
 BOOTSTRAP_RESAMPLES = 2000
 Z95 = 1.959964
-
-
-@dataclass(frozen=True)
-class Point:
-    period: str
-    dyad: str  # "USA:MEX" = USA speaking about MEX
-    n: int
-    tone: float
-    ci_low: float
-    ci_high: float
-    cooperation_share: float
-    tension_share: float
-    intensity: float | None  # tone weighted by |event weight| (LABELS.md)
-    rolling: float | None = None
-    shift: float | None = None  # z of the change from the previous point, when significant
-
-    def as_dict(self) -> dict:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 
 def build_points(rows: list[dict], small_tones: list[tuple], seed: int = 7) -> list[Point]:

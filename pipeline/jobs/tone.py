@@ -7,18 +7,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from pipeline.analyze.series import (
-    BOOTSTRAP_BELOW,
-    Point,
-    build_points,
-    min_statements,
-    with_rolling,
-    with_shifts,
-)
+from pipeline.analyze.series import BOOTSTRAP_BELOW, build_points, min_statements, with_rolling, with_shifts
 from pipeline.config import Settings
 from pipeline.errors import DetenteError
 from pipeline.jobs.classify import model_dir
 from pipeline.store.tone import ToneFilter, aggregates, latest_model, statements_of, tones
+from pipeline.types import Point
 
 
 @dataclass

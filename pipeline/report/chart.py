@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 
-from pipeline.analyze.series import Point  # noqa: E402
+from pipeline.types import Point  # noqa: E402
 
 COLORS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad")
 
