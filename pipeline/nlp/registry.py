@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tomllib
 import unicodedata
@@ -19,17 +20,28 @@ def fold(text: str) -> str:
 
     Example: ``fold("Cancillería")`` gives ``"cancilleria"``.
     """
-    return "".join(f if len(f := _base(ch).lower()) == 1 else ch for ch in text)
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
 
 
 def unaccent(text: str) -> str:
     """Accents stripped, case and length kept. Example: ``unaccent("CJNG México")``."""
+    if text.isascii():
+        return text
     return "".join(_base(ch) for ch in text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _base(ch: str) -> str:
     stripped = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return stripped if len(stripped) == 1 else ch
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = _base(ch).lower()
+    return folded if len(folded) == 1 else ch
 
 
 @dataclass(frozen=True)
