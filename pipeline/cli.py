@@ -274,18 +274,27 @@ def export():
 @click.option("--source", help="Only this source id.")
 @click.pass_obj
 def export_statements(app: AppContext, fmt, since, dyad, source):
-    """Write one statement per line: document, offsets, speakers, cue, targets, flags.
+    """Write one statement per line: document, offsets, speakers, cue, targets, flags,
+    and, once statements are classified, the current model's cooperation, tension,
+    probabilities, event, tone and model version.
 
     \b
     Example:
         detente export statements --dyad USA:MEX --since 2025-01-01 --json
     """
     from pipeline.cli_render import write_rows
-    from pipeline.store.exports import EXPORT_FIELDS, statement_rows
+    from pipeline.store.exports import EXPORT_FIELDS, PREDICTION_FIELDS, statement_rows
+    from pipeline.store.tone import latest_model
 
     pair = _parse_dyad(dyad) if dyad else None
-    rows = statement_rows(app.db(), since, pair, source)
-    write_rows(rows, fmt, EXPORT_FIELDS)
+    db = app.db()
+    model = None
+    if latest_model(db):
+        from pipeline.jobs.tone import current_model
+
+        model = current_model(db, app.settings())
+    fields = EXPORT_FIELDS + (PREDICTION_FIELDS if model else ())
+    write_rows(statement_rows(db, since, pair, source, model), fmt, fields)
 
 
 def _parse_dyad(value: str) -> tuple[str, str]:

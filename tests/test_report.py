@@ -183,3 +183,12 @@ def test_report_in_a_real_browser(demo_db, tmp_path):
         assert errors == []
     finally:
         driver.quit()
+
+
+def test_export_carries_the_current_prediction(demo_db):
+    out = CliRunner().invoke(cli, ["--db", str(demo_db), "export", "statements", "--dyad", "USA:MEX"])
+    rows = [json.loads(x) for x in out.output.splitlines()]
+    assert rows and all(r["model"] and r["model"].startswith("statements-") for r in rows)
+    for r in rows:
+        assert r["tone"] == pytest.approx(r["p_cooperation"] - r["p_tension"], abs=1e-3)
+        assert r["cooperation"] in (0, 1) and r["event"]

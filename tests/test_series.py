@@ -12,9 +12,18 @@ from pipeline.report.chart import period_date
 def agg(period, tones, speaker="USA", target="MEX", weights=None):
     t = np.asarray(tones, dtype=float)
     w = np.asarray(weights if weights is not None else [1] * len(t), dtype=float)
-    return {"period": period, "speaker": speaker, "target": target, "n": len(t), "s": t.sum(),
-            "ss": (t * t).sum(), "c": int((t > 0).sum()), "t": int((t < 0).sum()),
-            "sw": (t * np.abs(w)).sum(), "w": np.abs(w).sum()}
+    return {
+        "period": period,
+        "speaker": speaker,
+        "target": target,
+        "n": len(t),
+        "s": t.sum(),
+        "ss": (t * t).sum(),
+        "c": int((t > 0).sum()),
+        "t": int((t < 0).sum()),
+        "sw": (t * np.abs(w)).sum(),
+        "w": np.abs(w).sum(),
+    }
 
 
 def test_large_groups_use_the_normal_interval():

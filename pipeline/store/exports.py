@@ -25,6 +25,7 @@ EXPORT_FIELDS = (
     "statement_id",
     "pipeline",
 )
+PREDICTION_FIELDS = ("cooperation", "tension", "p_cooperation", "p_tension", "event", "tone", "model")
 
 
 def statement_rows(
@@ -32,10 +33,12 @@ def statement_rows(
     since: str | None = None,
     dyad: tuple[str, str] | None = None,
     source: str | None = None,
+    model: str | None = None,
 ) -> Iterator[dict]:
     """Current statements, oldest first, as export rows. ``document_id`` is the id given at
-    import when there was one, else the store's id."""
-    where, params = ["s.current = 1"], []
+    import when there was one, else the store's id. With ``model``, each row carries that
+    classifier's prediction (null fields where it has none yet)."""
+    where, params = ["s.current = 1"], [model]
     if since:
         where.append("s.published >= ?")
         params.append(since)
@@ -49,7 +52,10 @@ def statement_rows(
         )
         params.extend(dyad)
     sql = f"""
-        SELECT s.*, d.url, d.external_id FROM statements s JOIN documents d ON d.id = s.document_id
+        SELECT s.*, d.url, d.external_id, p.cooperation AS p_coop_tag, p.tension AS p_tension_tag,
+               p.p_cooperation, p.p_tension, p.event, p.tone, p.model
+        FROM statements s JOIN documents d ON d.id = s.document_id
+        LEFT JOIN predictions p ON p.statement_id = s.id AND p.model = ?
         WHERE {" AND ".join(where)} ORDER BY s.published, s.document_id, s.sentence"""
     for r in db.query(sql, params):
         yield {
@@ -68,8 +74,21 @@ def statement_rows(
             "source": r["source_id"],
             "lang": r["lang"],
             "statement_id": r["id"],
+            **(_prediction(r) if model else {}),
             "pipeline": r["pipeline"],
         }
+
+
+def _prediction(r) -> dict:
+    return {
+        "cooperation": r["p_coop_tag"],
+        "tension": r["p_tension_tag"],
+        "p_cooperation": r["p_cooperation"],
+        "p_tension": r["p_tension"],
+        "event": r["event"],
+        "tone": r["tone"],
+        "model": r["model"],
+    }
 
 
 def find_document(db: sqlite_utils.Database, key: str) -> dict | None:
