@@ -8,15 +8,13 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 STAGES = ("collect", "nlp", "classify", "analyze", "report", "annotate")
 FORBIDDEN = {
-    **{
-        stage: {"store", "jobs", "cli", "cli_support", *(s for s in STAGES if s != stage)} for stage in STAGES
-    },
-    "store": {"jobs", "cli", "cli_support", *STAGES},
-    "config": {"store", "jobs", "cli", "cli_support", *STAGES},
-    "types": {"store", "jobs", "cli", "cli_support", "config", *STAGES},
-    "errors": {"store", "jobs", "cli", "cli_support", "config", "types", *STAGES},
-    "ids": {"store", "jobs", "cli", "cli_support", "config", *STAGES},
-    "jobs": {"cli", "cli_support"},
+    **{stage: {"store", "jobs", "cli", *(s for s in STAGES if s != stage)} for stage in STAGES},
+    "store": {"jobs", "cli", *STAGES},
+    "config": {"store", "jobs", "cli", *STAGES},
+    "types": {"store", "jobs", "cli", "config", *STAGES},
+    "errors": {"store", "jobs", "cli", "config", "types", *STAGES},
+    "ids": {"store", "jobs", "cli", "config", *STAGES},
+    "jobs": {"cli"},
 }
 
 

@@ -91,3 +91,10 @@ def print_table(rows: list[dict], columns: tuple[str, ...], title: str = ""):
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     console = Console() if sys.stdout.isatty() else Console(width=200)
     console.print(table)
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    parts = value.upper().split(":")
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise click.BadParameter(f"{value!r} is not SPEAKER:TARGET (e.g. USA:MEX)", param_hint="--dyad")
+    return parts[0], parts[1]
