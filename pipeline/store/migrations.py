@@ -191,3 +191,9 @@ TONE_DAILY_INSERT = """
            sum(tone * abs(weight)), sum(abs(weight))
     FROM tone_facts WHERE {where}
     GROUP BY model, speaker, target, day, coalesce(source_id, ''), coalesce(lang, '')"""
+
+
+@migration
+def m006_supersedes_index(db):
+    """Finding the latest version of each document must not scan the table per document."""
+    db.execute("CREATE INDEX documents_supersedes ON documents(supersedes)")

@@ -27,6 +27,49 @@ def statement_id(document_id: str, pipeline: str, sentence: int) -> str:
     return hashlib.sha256(f"{document_id}|{pipeline}|{sentence}".encode()).hexdigest()[:20]
 
 
+STATEMENT_COLUMNS = (
+    "id",
+    "document_id",
+    "pipeline",
+    "current",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "speakers",
+    "speaker_text",
+    "speaker_source",
+    "cue",
+    "cue_lemma",
+    "content_start",
+    "content_end",
+    "targets",
+    "negated",
+    "quoted",
+    "published",
+    "lang",
+    "source_id",
+    "run_id",
+)
+MENTION_COLUMNS = (
+    "document_id",
+    "pipeline",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "actor_id",
+    "kind",
+    "label",
+    "role",
+)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
 def save_analysis(
     db,
     analysis: DocumentAnalysis,
@@ -36,79 +79,67 @@ def save_analysis(
     processed_at: str,
 ):
     """Store one document's analysis; older pipelines' statements stop being current.
+    Plain executemany: this runs for every sentence of every document.
 
     ``countries`` maps actor ids to their country (for the dyad table)."""
     doc_id = analysis.document_id
-    meta = db.execute(
+    published, lang, source_id, supersedes = db.execute(
         "SELECT published, lang, source_id, supersedes FROM documents WHERE id = ?", [doc_id]
     ).fetchone()
     _retire(db, "document_id = ? AND pipeline != ?", [doc_id, pipeline])
-    if meta[3]:
-        _retire(db, "document_id = ?", [meta[3]])
-    db["mentions"].insert_all(
-        {
-            "document_id": doc_id,
-            "pipeline": pipeline,
-            "sentence": m.sentence,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "actor_id": m.actor,
-            "kind": m.kind,
-            "label": m.label,
-            "role": m.role,
-        }
-        for m in analysis.mentions
+    if supersedes:
+        _retire(db, "document_id = ?", [supersedes])
+    conn = db.conn
+    conn.executemany(
+        _insert_sql("mentions", MENTION_COLUMNS),
+        [
+            (doc_id, pipeline, m.sentence, m.start, m.end, m.text, m.actor, m.kind, m.label, m.role)
+            for m in analysis.mentions
+        ],
     )
+    statements, actors, dyads = [], [], []
     for s in analysis.statements:
         sid = statement_id(doc_id, pipeline, s.sentence)
-        db["statements"].insert(
-            {
-                "id": sid,
-                "document_id": doc_id,
-                "pipeline": pipeline,
-                "current": 1,
-                "sentence": s.sentence,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "speakers": json.dumps(s.speakers),
-                "speaker_text": s.speaker_text,
-                "speaker_source": s.speaker_source,
-                "cue": s.cue,
-                "cue_lemma": s.cue_lemma,
-                "content_start": s.content_start,
-                "content_end": s.content_end,
-                "targets": json.dumps(s.targets),
-                "negated": int(s.negated),
-                "quoted": int(s.quoted),
-                "published": meta[0],
-                "lang": meta[1],
-                "source_id": meta[2],
-                "run_id": run_id,
-            }
-        )
-        db["statement_actors"].insert_all(
+        statements.append(
             (
-                {"statement_id": sid, "role": role, "actor": a}
-                for role, actors in (("speaker", s.speakers), ("target", s.targets))
-                for a in actors
-            ),
-            ignore=True,
+                sid,
+                doc_id,
+                pipeline,
+                1,
+                s.sentence,
+                s.start,
+                s.end,
+                s.text,
+                json.dumps(s.speakers),
+                s.speaker_text,
+                s.speaker_source,
+                s.cue,
+                s.cue_lemma,
+                s.content_start,
+                s.content_end,
+                json.dumps(s.targets),
+                int(s.negated),
+                int(s.quoted),
+                published,
+                lang,
+                source_id,
+                run_id,
+            )
         )
-        db["statement_dyads"].insert_all(
-            {"statement_id": sid, "speaker": a, "target": b}
-            for a, b in _dyads(s.speakers, s.targets, countries)
-        )
-    db["analyses"].insert(
-        {
-            "document_id": doc_id,
-            "pipeline": pipeline,
-            "run_id": run_id,
-            "processed_at": processed_at,
-            "mentions": len(analysis.mentions),
-            "statements": len(analysis.statements),
-        }
+        actors += [
+            (sid, role, a) for role, group in (("speaker", s.speakers), ("target", s.targets)) for a in group
+        ]
+        dyads += [(sid, a, b) for a, b in _dyads(s.speakers, s.targets, countries)]
+    conn.executemany(_insert_sql("statements", STATEMENT_COLUMNS), statements)
+    conn.executemany(
+        _insert_sql("statement_actors", ("statement_id", "role", "actor"), "INSERT OR IGNORE"), actors
+    )
+    conn.executemany(_insert_sql("statement_dyads", ("statement_id", "speaker", "target")), dyads)
+    conn.execute(
+        _insert_sql(
+            "analyses", ("document_id", "pipeline", "run_id", "processed_at", "mentions", "statements")
+        ),
+        (doc_id, pipeline, run_id, processed_at, len(analysis.mentions), len(analysis.statements)),
     )
 
 
