@@ -141,3 +141,13 @@ def test_opening_byline_makes_its_author_the_voice(nlp_stage):
         published="2022-03-01",
     )
     assert a.statements[1].speakers == ("antony-blinken",) and a.statements[1].speaker_source == "voice"
+
+
+def test_pronoun_after_an_unknown_person_is_not_forced_onto_a_known_one(nlp_stage):
+    a = analyze(
+        nlp_stage,
+        "Secretary Rubio praised the work of George Placeholder. "
+        "George Placeholder kept a globe in his office. "
+        "Show me your country, he would say.",
+    )
+    assert a.statements[2].speakers == ("USA",) and a.statements[2].speaker_source == "issuer"

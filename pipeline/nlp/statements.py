@@ -14,6 +14,7 @@ from pipeline.nlp.registry import Registry
 from pipeline.nlp.tokens import ParsedDocument, Sentence, Tok
 from pipeline.types import Mention, Statement
 
+UNKNOWN_PERSON = "?person"
 GENERIC_SUBJECTS = frozenset(
     """officials authorities government administration delegation
 ministry diplomats leaders officers representatives spokesman spokesperson side
@@ -31,6 +32,8 @@ class _Context:
     voice: str | None = None
     history: list[tuple[int, str]] = field(default_factory=list)  # (offset, actor id)
     last_speakers: tuple[str, ...] = ()
+    last_speakers_sentence: int = -10
+    sentence: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,12 @@ def attribute(
         by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sent in parsed.sentences:
+        ctx.sentence = sent.index
         found = by_sentence.get(sent.index, [])
         out.append(_statement(sent, found, parsed.text, ctx))
-        ctx.history.extend((m.start, m.actor) for m in found if m.actor)
+        ctx.history.extend(
+            (m.start, m.actor or UNKNOWN_PERSON) for m in found if m.actor or m.label == "PERSON"
+        )
     return out
 
 
@@ -72,7 +78,7 @@ def _statement(sent: Sentence, mentions: list[Mention], text: str, ctx: _Context
         source = "voice" if ctx.voice else "issuer"
         subject, cue = _default(ctx, sent, source), None
     else:
-        ctx.last_speakers = subject[0].actors
+        ctx.last_speakers, ctx.last_speakers_sentence = subject[0].actors, sent.index
     speakers = subject[0].actors
     targets = tuple(dict.fromkeys(m.actor for m in mentions if m.actor and m.actor not in speakers))
     return _make(sent, sentence_text, ctx, subject, cue, targets, _negated(sent, cue, ctx.lang))
@@ -291,10 +297,13 @@ def _subject_right(toks, k: int, mentions: list[Mention], ctx: _Context) -> _Sub
 
 
 def _recent_person(ctx: _Context, before: int) -> str | None:
-    """The last sentence's lone person speaker, else the most recent person mentioned."""
-    if len(ctx.last_speakers) == 1 and _is_person(ctx.last_speakers[0], ctx.registry):
+    """The previous sentence's lone person speaker, else the most recent person mentioned."""
+    recent = ctx.last_speakers_sentence >= ctx.sentence - 1
+    if recent and len(ctx.last_speakers) == 1 and _is_person(ctx.last_speakers[0], ctx.registry):
         return ctx.last_speakers[0]
     for offset, actor in reversed(ctx.history):
+        if offset < before and actor == UNKNOWN_PERSON:
+            return None  # the nearest person is one the registry does not know
         if offset < before and _is_person(actor, ctx.registry):
             return actor
     return None
