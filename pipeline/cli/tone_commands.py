@@ -8,6 +8,7 @@ import click
 
 from pipeline.cli import cli
 from pipeline.cli.support import AppContext, parse_dyad
+from pipeline.types import Point
 
 
 def _tone_filter(app, model, by, dyad, both, speaker, target, source, lang, since, until):
@@ -78,19 +79,7 @@ def tone(
 
     f = _tone_filter(app, model, by, dyad, both, speaker, target, source, lang, since, until)
     series = tone_series(app.db(), f, min_n, rolling)
-    fields = (
-        "period",
-        "dyad",
-        "n",
-        "tone",
-        "ci_low",
-        "ci_high",
-        "cooperation_share",
-        "tension_share",
-        "intensity",
-        "rolling",
-        "shift",
-    )
+    fields = tuple(field.name for field in dataclasses.fields(Point))
     if fmt:
         write_rows((p.as_dict() for p in series.points), fmt, fields)
         return
