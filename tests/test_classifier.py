@@ -152,3 +152,17 @@ def test_sio_reports_our_types_as_needing_trust(classifier, tmp_path):
     save_model(classifier.pipeline, classifier.card, tmp_path, "copy")
     untrusted = sio.get_untrusted_types(file=tmp_path / "copy.skops")
     assert any(t.startswith("pipeline.classify.") for t in untrusted)
+
+
+@pytest.mark.parametrize(
+    "text, tag",
+    [
+        ("Incremental progress is unacceptable.", "tension"),
+        ("The two sides had a frank exchange of views on migration.", "tension"),
+        ("The Secretary will require verifiable results before the next review.", "tension"),
+        ("The ministers held a productive conversation on trade.", "cooperation"),
+        ("El canciller calificó de inaceptable la medida.", "tension"),
+    ],
+)
+def test_diplomatic_register(classifier, text, tag):
+    assert classifier.predict([text])[0][tag] == 1

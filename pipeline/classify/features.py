@@ -15,6 +15,11 @@ CUES = {
     "obligation": r"\b(?:must|should|will require|requires?|expects?|deberá|debe|deben|tendrá que|exig\w*)\b",
     "hedge": r"\b(?:may|might|could|would|possible|consider\w*|podría|podrían|posible)\b",
     "spanish": r"\b(?:el|la|los|las|que|del|por|para|con|una)\b",
+    "negative_evaluation": r"\b(?:unacceptable|insufficient|inadequate|regrettable|deplorable|troubling|"
+    r"unjustified|unfounded|irresponsible|counterproductive|inaceptable|insuficiente|lamentable|"
+    r"injustificad\w*|infundad\w*|irresponsable|contraproducente)\b",
+    "positive_evaluation": r"\b(?:productive|constructive|fruitful|cordial|excellent|historic|"
+    r"productiv\w*|constructiv\w*|fructífer\w*|cordial|excelente|históric\w*)\b",
 }
 _COMPILED = {name: re.compile(p, re.I) for name, p in CUES.items()}
 
@@ -25,7 +30,7 @@ class StatementFeatures(BaseEstimator, TransformerMixin):
     Example: ``StatementFeatures().transform(["We will not accept it."])`` has negation = 1.
     """
 
-    def __init__(self, scale: float = 1.0):
+    def __init__(self, scale: float = 2.0):
         self.scale = scale
 
     def fit(self, X, y=None):

@@ -14,7 +14,7 @@ from pipeline.classify.evaluate import lexicon_predictions, report, tag_score
 from pipeline.classify.labels import EVENTS, TAGS
 from pipeline.classify.model import build_pipeline
 
-MODEL_FAMILY = "statements-1"
+MODEL_FAMILY = "statements-2"
 SEED = 13
 
 
