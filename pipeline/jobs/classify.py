@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,14 @@ def load_classifier(settings: Settings) -> LoadedModel:
 def classifier_available(settings: Settings) -> bool:
     folder = model_dir(settings)
     return (folder / f"{settings.classifier.name}.skops").exists()
+
+
+def has_pending(db: sqlite_utils.Database, settings: Settings) -> bool:
+    """Whether any current statement lacks a prediction of the configured model (read from its
+    card, so the model itself is loaded only when there is work)."""
+    card = model_dir(settings) / f"{settings.classifier.name}.card.json"
+    version = json.loads(card.read_text())["version"] if card.exists() else ""
+    return db.execute(PENDING, [version, 1]).fetchone() is not None
 
 
 @dataclass
