@@ -151,3 +151,10 @@ def test_pronoun_after_an_unknown_person_is_not_forced_onto_a_known_one(nlp_stag
         "Show me your country, he would say.",
     )
     assert a.statements[2].speakers == ("USA",) and a.statements[2].speaker_source == "issuer"
+
+
+def test_an_infinitive_is_not_a_reporting_verb(nlp_stage):
+    a = analyze(
+        nlp_stage, "Guatemala can count on the United States to support its efforts against smuggling."
+    )
+    assert a.statements[0].speaker_source == "issuer" and a.statements[0].cue is None

@@ -141,7 +141,7 @@ def _explicit(sent: Sentence, mentions: list[Mention], ctx: _Context):
             group = _recent_group(ctx, tok.start, countries=False)
             if group:
                 return (_Subject(group, tok.start, tok.end), "context"), toks[min(k + 2, len(toks) - 1)]
-        if not _is_cue(tok, ctx.lang):
+        if not _is_cue(toks, k, ctx.lang):
             continue
         subject = _subject_left(toks, k, mentions, ctx) or _subject_right(toks, k, mentions, ctx)
         if subject:
@@ -151,9 +151,12 @@ def _explicit(sent: Sentence, mentions: list[Mention], ctx: _Context):
     return None, None
 
 
-def _is_cue(tok: Tok, lang: str) -> bool:
+def _is_cue(toks: tuple[Tok, ...], k: int, lang: str) -> bool:
+    """A reporting verb that heads a clause: not an infinitive ("count on X to support")."""
+    tok = toks[k]
     if lang == "en":
-        return tok.pos == "VERB" and tok.lemma.lower() in lx.CUE_LEMMAS_EN
+        infinitive = k > 0 and toks[k - 1].lower == "to"
+        return tok.pos == "VERB" and tok.lemma.lower() in lx.CUE_LEMMAS_EN and not infinitive
     return tok.lower in lx.CUE_FORMS_ES
 
 
