@@ -160,6 +160,7 @@ def _driver():
 @pytest.mark.browser
 def test_report_in_a_real_browser(demo_db, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
 
     out = tmp_path / "report.html"
     CliRunner().invoke(cli, ["--db", str(demo_db), "report", "--dyad", "USA:MEX", "--out", str(out)])
@@ -179,6 +180,19 @@ def test_report_in_a_real_browser(demo_db, tmp_path):
         requests = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
         urls = [m["params"]["request"]["url"] for m in requests if m["method"] == "Network.requestWillBeSent"]
         assert urls and all(u.startswith(("file://", "data:")) for u in urls), urls
+        monthly = len(driver.find_elements(By.CSS_SELECTOR, "#chart circle.point"))
+        Select(driver.find_element(By.ID, "period")).select_by_value("quarter")
+        quarterly = len(driver.find_elements(By.CSS_SELECTOR, "#chart circle.point"))
+        assert 0 < quarterly < monthly, "the period selector regroups the points"
+        Select(driver.find_element(By.ID, "actor")).select_by_value("marco-rubio")
+        only_rubio = driver.find_elements(By.CSS_SELECTOR, "#chart circle.point")
+        assert 0 < len(only_rubio) < quarterly
+        only_rubio[0].click()
+        speakers = [
+            r.find_elements(By.TAG_NAME, "td")[1].text
+            for r in driver.find_elements(By.CSS_SELECTOR, "#statements tr.statement")
+        ]
+        assert speakers and all("marco-rubio" in s for s in speakers)
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
     finally:
