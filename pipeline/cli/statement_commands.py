@@ -138,7 +138,7 @@ def actors(app: AppContext, query, as_json):
 def evaluate_nlp(app: AppContext, gold_dir, as_json):
     """Precision, recall and F1 for actor mentions, speakers and targets on gold documents.
 
-    GOLD_DIR defaults to tests/gold.
+    GOLD_DIR defaults to tests/gold. Scores are given for all documents and per language.
 
     \b
     Example:
@@ -149,10 +149,24 @@ def evaluate_nlp(app: AppContext, gold_dir, as_json):
 
     gold = load_gold(gold_dir or PROJECT_ROOT / "tests" / "gold")
     stage = load_stage(app.settings())
-    scores = score(gold, list(stage.analyze([g.document for g in gold])))
+    analyses = list(stage.analyze([g.document for g in gold]))
+    scores = score(gold, analyses)
+    subsets = [("all", scores)] + [
+        (
+            lang,
+            score(
+                *zip(
+                    *[(g, a) for g, a in zip(gold, analyses, strict=True) if g.document.lang == lang],
+                    strict=True,
+                )
+            ),
+        )
+        for lang in sorted({g.document.lang for g in gold})
+    ]
     rows = [
         {
             "measure": name,
+            "lang": lang,
             "precision": round(s.precision, 3),
             "recall": round(s.recall, 3),
             "f1": round(s.f1, 3),
@@ -160,7 +174,8 @@ def evaluate_nlp(app: AppContext, gold_dir, as_json):
             "fp": s.fp,
             "fn": s.fn,
         }
-        for name, s in scores.rows()
+        for lang, subset in subsets
+        for name, s in subset.rows()
     ]
     if as_json:
         for row in rows:
