@@ -45,10 +45,6 @@ def setup_db(tmp_path, docs=DOCS):
     return db, db_path
 
 
-def settings_for(make_settings):
-    return make_settings([])
-
-
 def test_process_is_idempotent_and_builds_dyads(tmp_path, make_settings, nlp_stage):
     db, _ = setup_db(tmp_path)
     settings = make_settings([])

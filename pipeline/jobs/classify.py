@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import sqlite_utils
 
 from pipeline.classify.corpus import corpus_files, data_sha256, load_items, split_of
 from pipeline.classify.labels import EVENT_WEIGHTS
-from pipeline.classify.persist import LoadedModel, load_model, save_model
+from pipeline.classify.persist import LoadedModel, card_version, load_model, save_model
 from pipeline.classify.train import train
 from pipeline.config import Settings
 from pipeline.jobs.process import PROJECT_ROOT, project_file
@@ -40,9 +39,11 @@ def classifier_available(settings: Settings) -> bool:
 def has_pending(db: sqlite_utils.Database, settings: Settings) -> bool:
     """Whether any current statement lacks a prediction of the configured model (read from its
     card, so the model itself is loaded only when there is work)."""
-    card = model_dir(settings) / f"{settings.classifier.name}.card.json"
-    version = json.loads(card.read_text())["version"] if card.exists() else ""
-    return db.execute(PENDING, [version, 1]).fetchone() is not None
+    return db.execute(PENDING, [configured_version(settings) or "", 1]).fetchone() is not None
+
+
+def configured_version(settings: Settings) -> str | None:
+    return card_version(model_dir(settings), settings.classifier.name)
 
 
 @dataclass

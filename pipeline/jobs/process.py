@@ -11,7 +11,7 @@ import sqlite_utils
 from pipeline.config import Settings
 from pipeline.nlp.registry import Registry, load_registry
 from pipeline.store.runs import now_iso
-from pipeline.store.statements import pending_documents, save_analysis
+from pipeline.store.statements import count_pending, pending_documents, save_analysis
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,13 +62,13 @@ def process_pending(
         from pipeline.nlp.stage import installed_version
 
         version = installed_version(settings.nlp.model, registry_for(settings))
-        if version and _count_pending(db, version) == 0:
+        if version and count_pending(db, version) == 0:
             return ProcessReport(version)
         stage = load_stage(settings)
     report = ProcessReport(stage.version)
     countries = {a.id: a.country for a in stage.registry.actors.values()}
     batch = max(1, settings.nlp.batch_size)
-    total = _count_pending(db, stage.version)
+    total = count_pending(db, stage.version)
     while limit is None or report.documents < limit:
         size = batch if limit is None else min(batch, limit - report.documents)
         docs = pending_documents(db, stage.version, size)
@@ -83,12 +83,3 @@ def process_pending(
         if progress:
             progress("documents", report.documents, total)
     return report
-
-
-def _count_pending(db, pipeline: str) -> int:
-    return db.execute(
-        "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM documents n "
-        "WHERE n.supersedes = d.id) AND NOT EXISTS (SELECT 1 FROM analyses a "
-        "WHERE a.document_id = d.id AND a.pipeline = ?)",
-        [pipeline],
-    ).fetchone()[0]

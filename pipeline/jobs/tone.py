@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -10,7 +9,7 @@ import sqlite_utils
 from pipeline.analyze.series import BOOTSTRAP_BELOW, build_points, min_statements, with_rolling, with_shifts
 from pipeline.config import Settings
 from pipeline.errors import DetenteError
-from pipeline.jobs.classify import model_dir
+from pipeline.jobs.classify import configured_version
 from pipeline.store.tone import ToneFilter, aggregates, latest_model, statements_of, tones
 from pipeline.types import Point
 
@@ -27,11 +26,9 @@ def current_model(db: sqlite_utils.Database, settings: Settings, wanted: str | N
     classifier's version if it has predictions, else the latest one in the store."""
     if wanted:
         return wanted
-    card = model_dir(settings) / f"{settings.classifier.name}.card.json"
-    if card.exists():
-        version = json.loads(card.read_text())["version"]
-        if db.execute("SELECT 1 FROM predictions WHERE model = ? LIMIT 1", [version]).fetchone():
-            return version
+    version = configured_version(settings)
+    if version and db.execute("SELECT 1 FROM predictions WHERE model = ? LIMIT 1", [version]).fetchone():
+        return version
     latest = latest_model(db)
     if not latest:
         raise DetenteError("no predictions in the database yet: run `detente ingest` or `detente classify`")

@@ -11,16 +11,21 @@ import sqlite_utils
 from pipeline.store.tone import refresh_daily
 from pipeline.types import DocumentAnalysis, DocumentInput
 
-PENDING_SQL = """
+PENDING_WHERE = """
+    NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id)
+    AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id AND a.pipeline = ?)"""
+PENDING_SQL = f"""
     SELECT d.id, d.text, d.lang, d.issuer, d.published FROM documents d
-    WHERE NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id)
-      AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id AND a.pipeline = ?)
-    ORDER BY d.rowid LIMIT ?"""
+    WHERE {PENDING_WHERE} ORDER BY d.rowid LIMIT ?"""
 
 
 def pending_documents(db: sqlite_utils.Database, pipeline: str, limit: int) -> list[DocumentInput]:
     """Latest document versions not yet analysed by this pipeline version."""
     return [DocumentInput(*row) for row in db.execute(PENDING_SQL, [pipeline, limit]).fetchall()]
+
+
+def count_pending(db: sqlite_utils.Database, pipeline: str) -> int:
+    return db.execute(f"SELECT count(*) FROM documents d WHERE {PENDING_WHERE}", [pipeline]).fetchone()[0]
 
 
 def statement_id(document_id: str, pipeline: str, sentence: int) -> str:
